@@ -10,6 +10,18 @@ import type {
 import { ICredentialsHelper, isExpression, NodeHelpers } from 'n8n-workflow';
 import { Credentials } from 'n8n-core';
 
+/** A credential expression (`={{ $credentials... }}`) resolved by the workflow's expression engine, as n8n does. */
+export function resolveCredentialExpression(
+	workflow: Workflow,
+	node: INode,
+	value: string,
+	credentials: ICredentialDataDecryptedObject,
+): string {
+	if (!isExpression(value)) return value;
+	const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+	return resolved ? String(resolved) : '';
+}
+
 /**
  * The part of n8n's own CredentialsHelper (packages/cli) that executions use: stored values with the
  * type's defaults filled in, and the type's `authenticate` applied, `generic` expressions resolved by
@@ -38,12 +50,7 @@ export class EngineCredentialsHelper extends ICredentialsHelper {
 		const { authenticate } = this.credentialTypes[typeName];
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		if (authenticate?.type !== 'generic') return requestOptions as IHttpRequestOptions;
-		const resolve = (value: string) =>
-			isExpression(value)
-				? String(
-						workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '',
-					)
-				: value;
+		const resolve = (value: string) => resolveCredentialExpression(workflow, node, value, credentials);
 		const target = requestOptions as unknown as Record<string, Record<string, string>>;
 		for (const [section, entries] of Object.entries(authenticate.properties)) {
 			target[section] ??= {};
