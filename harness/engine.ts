@@ -5,6 +5,7 @@ import { Container } from '@n8n/di';
 import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PackageDirectoryLoader,
 	RoutingNode,
 	WorkflowExecute,
@@ -16,6 +17,8 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
 	INodeType,
 	INodeTypes,
 	IPinData,
@@ -35,6 +38,8 @@ export const PACKAGE_DIR = resolve(__dirname, '..');
 export type EngineWorkflow = Pick<IWorkflowBase, 'nodes' | 'connections'> & {
 	pinData?: IPinData;
 	settings?: IWorkflowBase['settings'];
+	/** The node to start from, when n8n's own choice finds none (stand-in triggers are not real triggers). */
+	startNode?: string;
 };
 
 export interface EngineRun {
@@ -125,7 +130,7 @@ export class Engine {
 		const hooks = new ExecutionLifecycleHooks(mode, 'engine-execution', { id: 'engine' } as IWorkflowBase);
 		const finished = createDeferredPromise<IRun>();
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => finished.resolve(fullRunData));
-		const startNode = workflow.getStartNode();
+		const startNode = workflowData.startNode ? workflow.getNode(workflowData.startNode) : workflow.getStartNode();
 		if (!startNode) throw new Error('The workflow has no trigger to start from');
 		const runExecutionData = createRunExecutionData({
 			resultData: { pinData: workflowData.pinData },
@@ -139,6 +144,34 @@ export class Engine {
 			error: run.data.resultData.error,
 			outputOf: (nodeName) => run.data.resultData.runData[nodeName]?.[0]?.data?.main?.map((items) => items ?? []) ?? [],
 		};
+	}
+
+	/**
+	 * Calls one of our node's `listSearch` methods the way the editor does for a resource locator's
+	 * list mode: through n8n-core's LoadOptionsContext for a node with `parameters`.
+	 */
+	async listSearch(
+		method: string,
+		parameters: INodeParameters,
+		credentials: Record<string, ICredentialDataDecryptedObject>,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const node: INode = {
+			id: 'list-search',
+			name: 'Interactly',
+			type: this.nodeType,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { interactlyApi: { id: '1', name: 'Interactly' } },
+		};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const credentialsHelper = new EngineCredentialsHelper(this.loaded.credentialTypes, credentials);
+		const context = new LoadOptionsContext(workflow, node, additionalDataFor(credentialsHelper), 'parameters.workflowRunId');
+		const search = this.loaded.nodeTypes[this.nodeType].methods?.listSearch?.[method];
+		if (!search) throw new Error(`The node has no listSearch method "${method}"`);
+		return await search.call(context, filter, paginationToken);
 	}
 
 	/**

@@ -24,9 +24,38 @@ function passThrough(name: string, displayName: string, isTrigger: boolean): INo
 	};
 }
 
+/**
+ * A stand-in for a node that sends something (a message, an email): it sends nothing, but resolves the
+ * named text parameters for every item and outputs them, so a test sees what the real node would send.
+ */
+function echoParameters(name: string, displayName: string, parameterNames: string[]): INodeType {
+	const { description } = passThrough(name, displayName, false);
+	return {
+		description: {
+			...description,
+			properties: parameterNames.map((parameterName) => ({
+				displayName: parameterName,
+				name: parameterName,
+				type: 'string',
+				default: '',
+			})),
+		},
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			return [
+				this.getInputData().map((_item, itemIndex) => ({
+					json: Object.fromEntries(parameterNames.map((parameterName) => [parameterName, this.getNodeParameter(parameterName, itemIndex)])),
+					pairedItem: { item: itemIndex },
+				})),
+			];
+		},
+	};
+}
+
 export const standInNodeTypes: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': passThrough('manualTrigger', 'Manual Trigger', true),
 	'n8n-nodes-base.scheduleTrigger': passThrough('scheduleTrigger', 'Schedule Trigger', true),
 	'n8n-nodes-base.webhook': passThrough('webhook', 'Webhook', true),
 	'n8n-nodes-base.noOp': passThrough('noOp', 'No Operation, do nothing', false),
+	'n8n-nodes-base.slack': echoParameters('slack', 'Slack', ['text']),
+	'n8n-nodes-base.emailSend': echoParameters('emailSend', 'Send Email', ['toEmail', 'subject', 'text']),
 };

@@ -1,4 +1,4 @@
-/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- a command-line script, not part of the published package */
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- a command-line script, not part of the published package */
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
@@ -43,7 +43,7 @@ async function main() {
 	let credentials;
 	if (process.env.INTERACTLY_API_KEY) {
 		const baseUrl = process.env.INTERACTLY_BASE_URL;
-		credentials = { apiKey: process.env.INTERACTLY_API_KEY, environment: baseUrl ? 'custom' : 'production', baseUrl };
+		credentials = { apiKey: process.env.INTERACTLY_API_KEY, environment: baseUrl ? 'custom' : 'production', baseUrl: baseUrl ?? '' };
 		const runIds = process.env.INTERACTLY_RUN_IDS?.split(',').map((id) => id.trim());
 		runIds?.forEach((runId, index) => items[index] && (items[index].json.runId = runId));
 		console.log(`• Target: the Interactly API at ${baseUrl ?? 'https://api.interactly.ai'} (INTERACTLY_API_KEY is set)`);

@@ -6,7 +6,12 @@ import { searchWorkflowRuns } from './shared/listSearch';
 import { runForEachItem, type ItemOperation } from './shared/runItems';
 
 const operations: Record<string, Record<string, { execute: ItemOperation }>> = {
-	workflowRun: { addComment: workflowRun.addComment },
+	workflowRun: {
+		addComment: workflowRun.addComment,
+		deleteComment: workflowRun.deleteComment,
+		get: workflowRun.get,
+		getAll: workflowRun.getAll,
+	},
 };
 
 export class InteractlyWorkflowRun implements INodeType {
@@ -16,8 +21,9 @@ export class InteractlyWorkflowRun implements INodeType {
 		icon: { light: 'file:../../icons/interactly.svg', dark: 'file:../../icons/interactly.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Comment on Interactly workflow runs',
+		subtitle:
+			'={{ { addComment: "Add comment", deleteComment: "Delete comment", get: "Get run", getAll: "Get many runs" }[$parameter["operation"]] }}',
+		description: 'Read, list and comment on the runs of Interactly AI workflows',
 		defaults: { name: 'Interactly Workflow Run' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

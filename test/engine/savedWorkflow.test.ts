@@ -1,11 +1,10 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-
 import { RUNS } from '../../emulator';
 import type { EngineWorkflow } from '../../harness/engine';
 import { commentPosts, credentialsFor, useEngineAndEmulator } from '../support/engineTest';
 
-const savedWorkflow = JSON.parse(readFileSync(join(__dirname, '..', 'workflows', 'review-comments.json'), 'utf8')) as EngineWorkflow;
+import reviewComments from '../workflows/review-comments.json';
+
+const savedWorkflow = reviewComments as unknown as EngineWorkflow;
 
 describe('a workflow saved from n8n as JSON', () => {
 	const ctx = useEngineAndEmulator();

@@ -1,8 +1,10 @@
-import { RUNS } from '../../emulator';
-import { startEmulator } from '../../emulator';
+import { randomUUID } from 'crypto';
+
+import { RUNS, startEmulator } from '../../emulator';
 import { addCommentFromItems, credentialsFor, interactlyWorkflow, useEngineAndEmulator } from '../support/engineTest';
 
-const SECRET = 'sk-live-7Hq2ZxP9wLmN4vB8';
+// Distinctive enough that any copy of it in the output, an error or a log is found.
+const KEY_UNDER_TEST = `interactly-key-${randomUUID()}`;
 
 /** JSON.stringify replacer that also writes out an Error's non-enumerable message, stack and cause. */
 function withErrorInternals(_key: string, value: unknown) {
@@ -27,7 +29,7 @@ describe('the API key never appears in output, errors or logs', () => {
 	it('on every error path, under stop and continue, with the right key and a wrong one', async () => {
 		const { engine } = ctx;
 		// An emulator that accepts the secret, so the key travels on every request.
-		const emulator = await startEmulator({ apiKey: SECRET });
+		const emulator = await startEmulator({ apiKey: KEY_UNDER_TEST });
 		try {
 			const items = [
 				{ runId: RUNS.completedA, note: 'ok' },
@@ -40,7 +42,7 @@ describe('the API key never appears in output, errors or logs', () => {
 			const serialized: string[] = [];
 			const authorizations = new Set<string | undefined>();
 			for (const onError of [undefined, 'continueRegularOutput', 'continueErrorOutput'] as const) {
-				for (const apiKey of [SECRET, `${SECRET}-wrong`]) {
+				for (const apiKey of [KEY_UNDER_TEST, `${KEY_UNDER_TEST}-wrong`]) {
 					emulator.reset();
 					emulator.setFaults({ failNext: { count: 1, status: 500, body: { detail: `upstream said ${apiKey}` } } });
 					const workflow = interactlyWorkflow(engine, addCommentFromItems({ options: { maxRetries: 0, concurrency: 1 } }), items, onError ? { onError } : {});
@@ -49,17 +51,17 @@ describe('the API key never appears in output, errors or logs', () => {
 					emulator.requests.forEach((request) => authorizations.add(request.headers.authorization));
 				}
 			}
-			expect([...authorizations].sort()).toEqual([`Bearer ${SECRET}`, `Bearer ${SECRET}-wrong`]);
+			expect([...authorizations].sort()).toEqual([`Bearer ${KEY_UNDER_TEST}`, `Bearer ${KEY_UNDER_TEST}-wrong`]);
 			const everything = [...serialized, ...logged].join('\n');
 			expect(everything).toContain('[redacted]');
-			expect(everything).not.toContain(SECRET);
+			expect(everything).not.toContain(KEY_UNDER_TEST);
 		} finally {
 			await emulator.close();
 		}
 	});
 
 	it('keeps the key out of the credential test result', async () => {
-		const result = await ctx.engine.testCredential('interactlyApi', credentialsFor(ctx.emulator, { apiKey: SECRET }).interactlyApi);
-		expect(JSON.stringify(result)).not.toContain(SECRET);
+		const result = await ctx.engine.testCredential('interactlyApi', credentialsFor(ctx.emulator, { apiKey: KEY_UNDER_TEST }).interactlyApi);
+		expect(JSON.stringify(result)).not.toContain(KEY_UNDER_TEST);
 	});
 });

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OutputMode } from './output';
+
 export const WORKFLOW_RUN_ID_REGEX = '[0-9a-f]{24}';
 
 /** The run a request is about; shared by every operation. */
@@ -10,7 +12,8 @@ export const workflowRunLocator: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description:
-		'The Interactly workflow run. Its ID is 24 lowercase hexadecimal characters, e.g. 5eb7cf5a86d9755df3a6c593.',
+		'The Interactly workflow run: one execution (conversation) of an Interactly workflow. Its ID is 24 lowercase hexadecimal characters, e.g. 5eb7cf5a86d9755df3a6c593; it is not the workflow ID and not a comment ID.',
+	hint: 'Pick a run, paste its ID, or paste its Interactly URL',
 	modes: [
 		{
 			displayName: 'From List',
@@ -52,26 +55,34 @@ export const workflowRunLocator: INodeProperties = {
 	],
 };
 
-export const outputOption = (values: Array<'run' | 'simplified' | 'comment'>): INodeProperties => ({
+const OUTPUT_CHOICES: Array<{ name: string; value: OutputMode; description: string }> = [
+	{
+		name: 'Workflow Run',
+		value: 'run',
+		description: 'The whole run record Interactly returns, with every turn, event and comment (can be large)',
+	},
+	{
+		name: 'Simplified',
+		value: 'simplified',
+		description:
+			'A small flat object per run: ID, workflow ID, status, whether the run has finished, comment count, created and updated times (Add Comment adds the new comment)',
+	},
+	{ name: 'Comment Only', value: 'comment', description: 'Only the comment this node added' },
+	{
+		name: 'Confirmation',
+		value: 'deleted',
+		description: 'Only { deleted: true, workflowRunId, commentId }, not the run',
+	},
+];
+
+/** The "Output" option, offering `values` (in that order of the list above). */
+export const outputOption = (values: OutputMode[], defaultValue: OutputMode = 'run'): INodeProperties => ({
 	displayName: 'Output',
 	name: 'output',
 	type: 'options',
-	default: 'run',
+	default: defaultValue,
 	description: 'What each output item holds',
-	options: [
-		{
-			name: 'Workflow Run',
-			value: 'run',
-			description: 'The whole run record Interactly returns, with every turn and event (can be large)',
-		},
-		{
-			name: 'Simplified',
-			value: 'simplified',
-			description:
-				'A small flat object: run ID, workflow ID, status, whether it finished, comment count (and the added comment)',
-		},
-		{ name: 'Comment Only', value: 'comment', description: 'Only the comment this node added' },
-	].filter((option) => values.includes(option.value as 'run')),
+	options: OUTPUT_CHOICES.filter((choice) => values.includes(choice.value)),
 });
 
 /** How requests are sent; the same for every operation. */
@@ -102,6 +113,16 @@ export const requestOptions: INodeProperties[] = [
 		description: 'How long to wait for each answer before giving up on that attempt, in milliseconds',
 	},
 ];
+
+/** Every operation's "Options": what to output, and how requests are sent. */
+export const optionsCollection = (outputs: OutputMode[], defaultOutput: OutputMode = 'run'): INodeProperties => ({
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [outputOption(outputs, defaultOutput), ...requestOptions],
+});
 
 const RUN_ID_IN_URL = new RegExp(`(?:workflow-runs|runs)/(${WORKFLOW_RUN_ID_REGEX})(?![0-9a-f])`);
 const ANY_RUN_ID_IN_URL = new RegExp(`(?<![0-9a-f])(${WORKFLOW_RUN_ID_REGEX})(?![0-9a-f])`, 'g');

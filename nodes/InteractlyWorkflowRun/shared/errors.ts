@@ -10,13 +10,17 @@ export type RequestFailure =
 
 const MAX_DETAIL_LENGTH = 500;
 
+type ThrownRequestError = { code?: unknown; httpCode?: unknown; messages?: unknown; message?: unknown; cause?: unknown };
+
+// n8n's request helpers throw a NodeApiError that keeps the network error's code in `httpCode` and its
+// own words in `messages`; a plain error keeps them in `code`, `message` and `cause`.
 function errorCodes(error: unknown): string[] {
 	const codes: string[] = [];
-	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
+	let current = error as ThrownRequestError | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string') codes.push(current.code);
-		if (typeof current.message === 'string') codes.push(current.message);
-		current = current.cause as typeof current;
+		const texts = [current.code, current.httpCode, current.message, ...(Array.isArray(current.messages) ? current.messages : [])];
+		codes.push(...texts.filter((text): text is string => typeof text === 'string'));
+		current = current.cause as ThrownRequestError | undefined;
 	}
 	return codes;
 }

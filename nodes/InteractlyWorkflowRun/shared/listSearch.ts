@@ -1,34 +1,33 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { fetchRunPage } from './listRuns';
 import { Pacer } from './pacer';
-import { readRunPage } from './output';
-import { interactlyRequest } from './transport';
 
 const PAGE_SIZE = 50;
 
-/** The run picker: searches on the server and pages through the list endpoint. */
+/** The run picker: searches on the server (run ID, workflow ID, comments) and pages through the list endpoint. */
 export async function searchWorkflowRuns(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken ?? 1);
-	const qs: Record<string, string | number> = { page, size: PAGE_SIZE };
-	if (filter?.trim()) qs.search = filter.trim();
-	const body = await interactlyRequest.call(
-		this,
-		{ method: 'GET', path: '/workflows/v1/workflow-runs', qs },
-		{ maxRetries: 1, timeoutMs: 20_000, pacer: new Pacer(), itemIndex: 0 },
-	);
-	const { records, hasMore } = readRunPage(this.getNode(), 0, body, page, PAGE_SIZE);
+	const search = filter?.trim();
+	const { records, hasMore } = await fetchRunPage.call(this, page, PAGE_SIZE, search ? { search } : {}, {
+		maxRetries: 1,
+		timeoutMs: 20_000,
+		pacer: new Pacer(),
+		itemIndex: 0,
+	});
 	return {
 		results: records.map((record) => {
 			const run = record.workflow_run;
+			const created = typeof record.created_at === 'string' ? ` · ${record.created_at.slice(0, 16).replace('T', ' ')}` : '';
 			return {
-				name: `${record._id} · ${run.status ?? 'unknown status'} · workflow ${run.workflow_id ?? '?'}`,
+				name: `${run.status ?? 'unknown status'}${created} · ${record._id}`,
 				value: record._id,
 			};
 		}),
-		paginationToken: hasMore ? String(page + 1) : undefined,
+		paginationToken: hasMore && records.length > 0 ? String(page + 1) : undefined,
 	};
 }

@@ -3,9 +3,20 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { bareCommentSchema, runEnvelopeSchema, runRecordSchema, type Comment, type RunRecord } from './schemas';
 
-export type OutputMode = 'run' | 'simplified' | 'comment';
+export type OutputMode = 'run' | 'simplified' | 'comment' | 'deleted';
 
 export const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled', 'aborted_looping_risk'];
+
+/** The statuses the API is known to use, in-progress ones first; the set is open, new values may appear. */
+export const RUN_STATUSES = [
+	'not_started',
+	'pending',
+	'started',
+	'running',
+	'paused',
+	'waiting_for_user_input',
+	...TERMINAL_STATUSES,
+];
 
 /** A run answer read tolerantly: the record (envelope removed), or a bare comment from newer servers. */
 export type RunAnswer = { record: RunRecord } | { comment: Comment };

@@ -8,6 +8,7 @@ export const MAX_COMMENT_CHARACTERS = 5000;
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 const HAS_ZONE = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
 const EXAMPLE_ID = '5eb7cf5a86d9755df3a6c593';
+const ISO_EXAMPLE = '2023-11-07T05:31:56Z';
 
 /** Characters as the server counts them (Python `len`: code points, not UTF-16 units). */
 export const characterCount = (text: string) => [...text].length;
@@ -31,14 +32,14 @@ const userIdSchema = (label: string) =>
 
 /** A date-time with an explicit zone; one typed without a zone is read in `timezone`. Sent as UTC ISO 8601. */
 const dateTimeSchema = (label: string, timezone: string) =>
-	text(label).transform((value, ctx) => {
+	z.string({ message: `${label} must be an ISO 8601 date-time text, e.g. ${ISO_EXAMPLE}` }).transform((value, ctx) => {
 		const trimmed = value.trim();
 		const hasZone = HAS_ZONE.test(trimmed);
 		const parsed = DateTime.fromISO(trimmed, { zone: hasZone ? undefined : timezone, setZone: hasZone });
 		if (!parsed.isValid) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
-				message: `${label} "${trimmed}" is not an ISO 8601 date-time, e.g. 2023-11-07T05:31:56Z`,
+				message: `${label} "${trimmed}" is not an ISO 8601 date-time, e.g. ${ISO_EXAMPLE}`,
 			});
 			return z.NEVER;
 		}
@@ -73,6 +74,38 @@ export const addCommentBodySchema = (timezone: string) =>
 	});
 
 export type AddCommentBody = z.infer<ReturnType<typeof addCommentBodySchema>>;
+
+/** A comment's logical ID, as Delete Comment puts it in the path. */
+export const commentIdSchema = text('Comment ID')
+	.transform((value) => value.trim())
+	.refine((value) => value !== '', { message: 'Comment ID is empty' });
+
+const optionalText = (label: string) =>
+	text(label)
+		.transform((value) => value.trim())
+		.transform((value) => (value === '' ? undefined : value))
+		.optional();
+
+/** What a valid Get Many request is: the list filters under the API's query names, and the limit. */
+export const listRunsSchema = (timezone: string) =>
+	z.object({
+		limit: z
+			.number({ message: 'Limit must be a number' })
+			.int({ message: 'Limit must be a whole number' })
+			.min(1, { message: 'Limit must be at least 1' })
+			.optional(),
+		workflow_id: optionalText('Workflow ID'),
+		// An AI tool or an expression may give "failed, cancelled" instead of a list.
+		status: z
+			.preprocess(
+				(value) => (typeof value === 'string' ? value.split(',') : value),
+				z.array(text('Status')).transform((values) => values.map((value) => value.trim()).filter(Boolean)),
+			)
+			.optional(),
+		start: dateTimeSchema('Start Date', timezone).optional(),
+		end: dateTimeSchema('End Date', timezone).optional(),
+		search: optionalText('Search'),
+	});
 
 // How answers are read: only what the node uses is checked; every other field passes through.
 

@@ -10,7 +10,7 @@ import { sleep } from 'n8n-workflow';
 import { PRODUCTION_BASE_URL, QA_BASE_URL } from '../../../credentials/InteractlyApi.credentials';
 import { describeFailure, toNodeApiError, type RequestFailure } from './errors';
 import type { Pacer } from './pacer';
-import { retryDelayMs } from './retry';
+import { isConflict, isRateLimit, mayHaveTakenEffect, retryDelayMs } from './retry';
 
 export interface InteractlyCredentials {
 	apiKey: string;
@@ -112,21 +112,21 @@ export async function interactlyRequest(
 	};
 
 	let mayHaveLanded = false;
+	const landedEarlier = async () => (mayHaveLanded ? await policy.findLandedResult?.() : undefined);
 	for (let attempt = 0; ; attempt++) {
-		if (mayHaveLanded && policy.findLandedResult) {
-			const landed = await policy.findLandedResult();
-			if (landed !== undefined) return landed;
-		}
-		await policy.pacer.waitForTurn();
+		const startedAt = await policy.pacer.waitForTurn();
 		const result = await sendOnce(this, options);
 		if (result.ok) {
 			policy.pacer.recordSuccess();
 			return result.body;
 		}
 		const { failure } = result;
-		mayHaveLanded ||= failure.kind === 'timeout' || failure.kind === 'reset' || (failure.kind === 'http' && failure.status >= 500);
+		if (isRateLimit(failure)) policy.pacer.recordRateLimit(startedAt);
+		// After an attempt that may have landed, a 409 is most likely that attempt's own comment.
+		const landedBefore = isConflict(failure) ? await landedEarlier() : undefined;
+		if (landedBefore !== undefined) return landedBefore;
+		mayHaveLanded ||= mayHaveTakenEffect(failure);
 		const delayMs = retryDelayMs(failure, attempt);
-		if (failure.kind === 'http' && failure.status === 429) policy.pacer.recordRateLimit();
 		if (delayMs === undefined || attempt >= policy.maxRetries) {
 			throw toNodeApiError(this.getNode(), failure, {
 				itemIndex: policy.itemIndex,
@@ -136,5 +136,7 @@ export async function interactlyRequest(
 			});
 		}
 		await sleep(delayMs);
+		const landed = await landedEarlier();
+		if (landed !== undefined) return landed;
 	}
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { outputOption, requestOptions, workflowRunLocator } from '../../shared/descriptions';
+import { filled } from '../../shared/fields';
+import { optionsCollection, workflowRunLocator } from '../../shared/descriptions';
 import { readRunAnswer, shapeRunOutput, type OutputMode } from '../../shared/output';
 import type { ItemPolicy } from '../../shared/runItems';
 import { addCommentBodySchema, MAX_COMMENT_CHARACTERS } from '../../shared/schemas';
@@ -13,7 +14,7 @@ const properties: INodeProperties[] = [
 	{
 		...workflowRunLocator,
 		description:
-			'The finished run to comment on. Its ID is 24 lowercase hexadecimal characters, e.g. 5eb7cf5a86d9755df3a6c593. Runs still in progress refuse comments.',
+			'The run to comment on. Its ID is 24 lowercase hexadecimal characters, e.g. 5eb7cf5a86d9755df3a6c593. Only finished runs (status completed, failed, cancelled or aborted_looping_risk) accept comments; a run still in progress is refused.',
 	},
 	{
 		displayName: 'Content',
@@ -23,7 +24,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		typeOptions: { rows: 4 },
 		placeholder: 'e.g. Caller was transferred twice; check the routing prompt',
-		description: `The comment text: a reviewer's note on the run, up to ${MAX_COMMENT_CHARACTERS} characters. Surrounding spaces are trimmed by Interactly.`,
+		description: `The comment text: a reviewer's note on the run for the people who review it in Interactly, e.g. what went wrong, why, or what to change. Plain text, 1 to ${MAX_COMMENT_CHARACTERS} characters; surrounding spaces are trimmed.`,
 	},
 	{
 		displayName: 'Additional Fields',
@@ -74,14 +75,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [outputOption(['run', 'simplified', 'comment']), ...requestOptions],
-	},
+	optionsCollection(['run', 'simplified', 'comment']),
 ];
 
 export const description = updateDisplayOptions(
@@ -106,11 +100,6 @@ const guide: FieldGuide = {
 		hint: 'Use an ISO 8601 date-time such as 2023-11-07T05:31:56Z, or pick one in the date picker.',
 	},
 };
-
-/** Optional fields the user left empty are not sent. */
-function filled(fields: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== '' && value !== undefined));
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, policy: ItemPolicy): Promise<IDataObject[]> {
 	const node = this.getNode();
