@@ -60,8 +60,7 @@ export const commentContentSchema = text('Content')
 		message: `Content is longer than ${MAX_COMMENT_CHARACTERS} characters`,
 	});
 
-/** What a valid Add Comment body is. Keys are the API's own (note the mixed casing). */
-export const addCommentBodySchema = (timezone: string) =>
+const buildAddCommentBodySchema = (timezone: string) =>
 	z.object({
 		logical_id: text('Logical ID')
 			.transform((value) => value.trim())
@@ -72,6 +71,17 @@ export const addCommentBodySchema = (timezone: string) =>
 		createdAt: dateTimeSchema('Created At', timezone).optional(),
 		updatedAt: dateTimeSchema('Updated At', timezone).optional(),
 	});
+
+// Built once per time zone rather than once per item: a schema holds no state, and building one costs
+// more than using it.
+const addCommentBodySchemas = new Map<string, ReturnType<typeof buildAddCommentBodySchema>>();
+
+/** What a valid Add Comment body is. Keys are the API's own (note the mixed casing). */
+export function addCommentBodySchema(timezone: string) {
+	const schema = addCommentBodySchemas.get(timezone) ?? buildAddCommentBodySchema(timezone);
+	addCommentBodySchemas.set(timezone, schema);
+	return schema;
+}
 
 export type AddCommentBody = z.infer<ReturnType<typeof addCommentBodySchema>>;
 
