@@ -231,7 +231,18 @@ describe('the fault matrix: every item ends once, on the right branch, and no co
 		it('does not retry at all with Max Retries 0', async () => {
 			const { result, requests } = await runOne({ maxRetries: 0 }, { failNext: { count: 1, status: 503 } });
 			expect(result.error).toMatchObject({ message: SERVER_ERROR_503, description: 'Injected fault: HTTP 503' });
-			expect(requests).toEqual([post]);
+			// No second POST; a 503 may still have stored the comment, so the run is read once before the item fails.
+			expect(requests).toEqual([post, get]);
+		});
+
+		it('reports success when the last attempt was dropped after the comment was stored', async () => {
+			const { result, requests, logicalIds } = await runOne({ maxRetries: 0 }, { dropAfterCommitNext: 1 });
+			expect(result.error).toBeUndefined();
+			expect(requests).toEqual([post, get]);
+			const [[item]] = result.outputOf(INTERACTLY);
+			const { comments } = ctx.emulator.getRun(ITEMS[0].runId)!.workflow_run;
+			expect(comments.filter((comment) => logicalIds.has(comment.logical_id))).toHaveLength(1);
+			expect(item).toEqual({ json: ctx.emulator.getRun(ITEMS[0].runId), pairedItem: { item: 0 } });
 		});
 
 		it.each([400, 401, 403, 404, 409, 422])('never retries a %i', async (status) => {
@@ -243,7 +254,7 @@ describe('the fault matrix: every item ends once, on the right branch, and no co
 		it('fails at once when Retry-After asks for more than a minute', async () => {
 			const { result, requests } = await runOne({}, { failNext: { count: 1, status: 503, retryAfter: '3600' } });
 			expect(result.error).toMatchObject({ message: SERVER_ERROR_503 });
-			expect(requests).toEqual([post]);
+			expect(requests).toEqual([post, get]);
 		});
 
 		it('gives up on an attempt after Timeout (ms); the check for a landed comment times out the same way', async () => {

@@ -128,6 +128,9 @@ export async function interactlyRequest(
 		mayHaveLanded ||= mayHaveTakenEffect(failure);
 		const delayMs = retryDelayMs(failure, attempt);
 		if (delayMs === undefined || attempt >= policy.maxRetries) {
+			// Out of attempts: an item whose request did land must not be reported as failed.
+			const landedAnyway = await landedEarlier().catch(() => undefined);
+			if (landedAnyway !== undefined) return landedAnyway;
 			throw toNodeApiError(this.getNode(), failure, {
 				itemIndex: policy.itemIndex,
 				baseUrl,
