@@ -11,7 +11,7 @@ export const QA_BASE_URL = 'https://api-qa.interactly.ai';
 
 // The same rule as `interactlyBaseUrl()` in the node's transport, written as an n8n expression
 // because the credential test request is resolved by n8n before any node code exists.
-// test/credentials.test.ts checks that both agree.
+// test/unit/credentials.test.ts checks that both agree.
 export const BASE_URL_EXPRESSION =
 	'={{ $credentials.environment === "custom" ? String($credentials.baseUrl || "").trim().replace(/\\/+$/, "").replace(/\\/workflows\\/v1$/, "").replace(/\\/+$/, "") : $credentials.environment === "qa" ? "' +
 	QA_BASE_URL +
