@@ -20,7 +20,7 @@ export interface FaultPlan {
 	failNext?: FailNextFault;
 	/** The next N requests are never answered; their sockets stay open until the client gives up or close(). */
 	hangNext?: number;
-	/** The next N comment POSTs are applied to the store, then the socket is destroyed without an answer. */
+	/** The next N comment writes (POST or DELETE) are applied to the store, then the socket is destroyed without an answer. */
 	dropAfterCommitNext?: number;
 	/** Answer of a successful comment POST: the record envelope (default), the bare comment, or `{"ok":true}`. */
 	answerShape?: 'envelope' | 'bareComment' | 'unexpected';
@@ -107,7 +107,7 @@ export class Faults {
 		return { kind: 'proceed' };
 	}
 
-	/** Called for each comment POST that reached the normal handling; true when its answer must be dropped. */
+	/** Called for each comment write that reached the normal handling; true when its answer must be dropped. */
 	takeDropAfterCommit(): boolean {
 		if (!this.plan.dropAfterCommitNext) return false;
 		this.plan.dropAfterCommitNext -= 1;

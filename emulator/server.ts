@@ -138,8 +138,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 		const context = { store, apiKey, answerShape: faults.answerShape, eventsPerRun: faults.eventsPerRun };
 		const result = route({ method, path, query, headers: request.headers, rawBody, body }, context);
-		const isCommentPost = result.route === 'addComment' || result.route === 'addEventComment';
-		if (isCommentPost && faults.takeDropAfterCommit()) {
+		const writesComments = result.route === 'addComment' || result.route === 'addEventComment' || result.route === 'deleteComment';
+		if (writesComments && faults.takeDropAfterCommit()) {
 			request.socket.destroy();
 			return log('dropped');
 		}

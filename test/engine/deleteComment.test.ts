@@ -22,7 +22,9 @@ describe('Delete Comment through the n8n engine, against the emulator', () => {
 		const result = await engine.run(interactlyWorkflow(engine, deleteComment(), items), credentialsFor(emulator));
 
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map(({ method, path, query, rawBody }) => ({ method, path, query, rawBody }))).toEqual([
+		// Both items go out at once, so the server may see them in either order.
+		const requests = emulator.requests.map(({ method, path, query, rawBody }) => ({ method, path, query, rawBody }));
+		expect(requests.sort((a, b) => a.path.localeCompare(b.path))).toEqual([
 			{
 				method: 'DELETE',
 				path: `/workflows/v1/workflow-runs/${RUNS.completedA}/comments/${SEEDED_COMMENT_IDS.completedA}`,
@@ -64,6 +66,36 @@ describe('Delete Comment through the n8n engine, against the emulator', () => {
 				},
 			],
 		]);
+	});
+
+	it('after a DELETE whose answer was lost, reads the run and, the comment being gone, does not send it again', async () => {
+		const { engine, emulator } = ctx;
+		emulator.setFaults({ dropAfterCommitNext: 1 });
+		const result = await engine.run(interactlyWorkflow(engine, deleteComment(), [items[0]]), credentialsFor(emulator));
+
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+			`DELETE /workflows/v1/workflow-runs/${RUNS.completedA}/comments/${SEEDED_COMMENT_IDS.completedA}`,
+			`GET /workflows/v1/workflow-runs/${RUNS.completedA}`,
+		]);
+		expect(result.outputOf(INTERACTLY)).toEqual([
+			[{ json: { deleted: true, workflowRunId: RUNS.completedA, commentId: SEEDED_COMMENT_IDS.completedA }, pairedItem: { item: 0 } }],
+		]);
+	});
+
+	it('after a 503, reads the run and, the comment still being there, deletes it again', async () => {
+		const { engine, emulator } = ctx;
+		emulator.setFaults({ failNext: { count: 1, status: 503, retryAfter: '0' } });
+		const result = await engine.run(interactlyWorkflow(engine, deleteComment(), [items[0]]), credentialsFor(emulator));
+
+		expect(result.error).toBeUndefined();
+		const deletePath = `/workflows/v1/workflow-runs/${RUNS.completedA}/comments/${SEEDED_COMMENT_IDS.completedA}`;
+		expect(emulator.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+			`DELETE ${deletePath}`,
+			`GET /workflows/v1/workflow-runs/${RUNS.completedA}`,
+			`DELETE ${deletePath}`,
+		]);
+		expect(emulator.getRun(RUNS.completedA)!.workflow_run.comments).toEqual([]);
 	});
 
 	it('refuses a blank comment ID before sending anything', async () => {

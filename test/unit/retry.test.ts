@@ -1,6 +1,6 @@
 import { describeFailure, type RequestFailure } from '../../nodes/InteractlyWorkflowRun/shared/errors';
 import {
-	isConflict,
+	mayAnswerOwnEarlierWrite,
 	isRateLimit,
 	mayHaveTakenEffect,
 	MAX_RETRY_AFTER_MS,
@@ -95,11 +95,13 @@ describe('failure kinds', () => {
 		expect(mayHaveTakenEffect(failure)).toBe(expected);
 	});
 
-	it('names rate limits and conflicts', () => {
-		expect([isRateLimit(http(429)), isRateLimit(http(503)), isConflict(http(409)), isConflict(http(400))]).toEqual([
+	it('names rate limits, and the refusals an earlier landed write would explain', () => {
+		expect([isRateLimit(http(429)), isRateLimit(http(503))]).toEqual([true, false]);
+		expect([409, 404, 400, 422, 503].map((status) => mayAnswerOwnEarlierWrite(http(status)))).toEqual([
+			true,
 			true,
 			false,
-			true,
+			false,
 			false,
 		]);
 	});

@@ -8,7 +8,9 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 
 export const isRateLimit = (failure: RequestFailure) => failure.kind === 'http' && failure.status === 429;
 
-export const isConflict = (failure: RequestFailure) => failure.kind === 'http' && failure.status === 409;
+/** Refusals that an earlier attempt of the same write, if it took effect, would explain: already there (409), already gone (404). */
+export const mayAnswerOwnEarlierWrite = (failure: RequestFailure) =>
+	failure.kind === 'http' && (failure.status === 409 || failure.status === 404);
 
 /** Failures after which the request may still have been carried out: the answer, not the request, was lost. */
 export const mayHaveTakenEffect = (failure: RequestFailure) =>

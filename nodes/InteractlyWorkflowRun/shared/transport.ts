@@ -10,7 +10,7 @@ import { sleep } from 'n8n-workflow';
 import { PRODUCTION_BASE_URL, QA_BASE_URL } from '../../../credentials/InteractlyApi.credentials';
 import { describeFailure, toNodeApiError, type RequestFailure } from './errors';
 import type { Pacer } from './pacer';
-import { isConflict, isRateLimit, mayHaveTakenEffect, retryDelayMs } from './retry';
+import { isRateLimit, mayAnswerOwnEarlierWrite, mayHaveTakenEffect, retryDelayMs } from './retry';
 
 export interface InteractlyCredentials {
 	apiKey: string;
@@ -122,8 +122,8 @@ export async function interactlyRequest(
 		}
 		const { failure } = result;
 		if (isRateLimit(failure)) policy.pacer.recordRateLimit(startedAt);
-		// After an attempt that may have landed, a 409 is most likely that attempt's own comment.
-		const landedBefore = isConflict(failure) ? await landedEarlier() : undefined;
+		// After an attempt that may have landed, a 409 or 404 is most likely that attempt's own effect.
+		const landedBefore = mayAnswerOwnEarlierWrite(failure) ? await landedEarlier() : undefined;
 		if (landedBefore !== undefined) return landedBefore;
 		mayHaveLanded ||= mayHaveTakenEffect(failure);
 		const delayMs = retryDelayMs(failure, attempt);

@@ -2,8 +2,9 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filled } from '../../shared/fields';
+import { commentWriteCheck } from '../../shared/commentCheck';
 import { optionsCollection, workflowRunLocator } from '../../shared/descriptions';
+import { filled } from '../../shared/fields';
 import { readRunAnswer, shapeRunOutput, type OutputMode } from '../../shared/output';
 import type { ItemPolicy } from '../../shared/runItems';
 import { addCommentBodySchema, MAX_COMMENT_CHARACTERS } from '../../shared/schemas';
@@ -121,16 +122,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, policy
 	);
 	const output = this.getNodeParameter('options.output', itemIndex, 'run') as OutputMode;
 
-	const findLandedResult = async () => {
-		const current = await interactlyRequest.call(this, { method: 'GET', path: encodeRunPath(workflowRunId) }, policy);
-		const answer = readRunAnswer(node, itemIndex, current);
-		const landed = 'record' in answer && answer.record.workflow_run.comments?.some((c) => c.logical_id === body.logical_id);
-		return landed ? current : undefined;
-	};
 	const answer = await interactlyRequest.call(
 		this,
 		{ method: 'POST', path: encodeRunPath(workflowRunId, 'comments'), body: filled(body as IDataObject) },
-		{ ...policy, findLandedResult },
+		{ ...policy, findLandedResult: commentWriteCheck(this, workflowRunId, body.logical_id, 'present', policy) },
 	);
 	return [shapeRunOutput(readRunAnswer(node, itemIndex, answer), output, workflowRunId, body.logical_id)];
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { commentWriteCheck } from '../../shared/commentCheck';
 import { optionsCollection, workflowRunLocator } from '../../shared/descriptions';
 import { readRunAnswer, shapeRunOutput, type OutputMode } from '../../shared/output';
 import type { ItemPolicy } from '../../shared/runItems';
@@ -54,7 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, policy
 	const answer = await interactlyRequest.call(
 		this,
 		{ method: 'DELETE', path: encodeRunPath(workflowRunId, 'comments', commentId) },
-		policy,
+		{ ...policy, findLandedResult: commentWriteCheck(this, workflowRunId, commentId, 'gone', policy) },
 	);
 	if (output === 'deleted') return [{ deleted: true, workflowRunId, commentId }];
 	return [shapeRunOutput(readRunAnswer(this.getNode(), itemIndex, answer), output, workflowRunId)];
