@@ -169,4 +169,52 @@ describe('HTTP errors become NodeApiErrors with a plain message and the server d
 			]);
 		});
 	});
+
+	describe('a 422 and a key revoked part-way, under each error setting', () => {
+		// One item at a time, so the emulator's faults hit the items in order: the first request gets a
+		// 422, the second goes through, every request after two gets a 401.
+		const items = [
+			{ runId: RUNS.completedA, note: 'refused' },
+			{ runId: RUNS.completedB, note: 'ok' },
+			{ runId: RUNS.completedC, note: 'key revoked' },
+		];
+		const unprocessable = 'Interactly could not validate the request: body.content: too long for this team';
+		const unauthorized = 'Interactly rejected the API key: check the Interactly API credential';
+
+		const run = (onError?: 'continueRegularOutput' | 'continueErrorOutput') => {
+			ctx.emulator.setFaults({
+				failNext: { count: 1, status: 422, body: { detail: [{ loc: ['body', 'content'], msg: 'too long for this team' }] } },
+				unauthorizedAfter: 2,
+			});
+			return ctx.engine.run(
+				interactlyWorkflow(ctx.engine, addCommentFromItems({ options: { concurrency: 1 } }), items, onError ? { onError } : {}),
+				credentialsFor(ctx.emulator),
+			);
+		};
+
+		it('stop on error: the 422 stops the node at item 0', async () => {
+			const result = await run();
+			expect(result.error).toMatchObject({ message: unprocessable, httpCode: '422', context: { itemIndex: 0 } });
+			expect(result.outputOf(INTERACTLY)).toEqual([]);
+			expect(commentPosts(ctx.emulator).map(([runId]) => runId)).toEqual([RUNS.completedA]);
+		});
+
+		it('continue (regular output): three items, in order and paired', async () => {
+			const [output] = (await run('continueRegularOutput')).outputOf(INTERACTLY);
+			expect(output.map((item) => [item.pairedItem, item.json.error ?? item.json._id])).toEqual([
+				[{ item: 0 }, unprocessable],
+				[{ item: 1 }, RUNS.completedB],
+				[{ item: 2 }, unauthorized],
+			]);
+		});
+
+		it('continue (error output): the success on the main output, both failures on the error output', async () => {
+			const [success, failure] = (await run('continueErrorOutput')).outputOf(INTERACTLY);
+			expect(success.map((item) => [item.pairedItem, item.json._id])).toEqual([[{ item: 1 }, RUNS.completedB]]);
+			expect(failure.map((item) => [item.pairedItem, item.json])).toEqual([
+				[{ item: 0 }, { error: unprocessable }],
+				[{ item: 2 }, { error: unauthorized }],
+			]);
+		});
+	});
 });
