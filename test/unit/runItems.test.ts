@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { REQUEST_DEFAULTS, requestOptions } from '../../nodes/InteractlyWorkflowRun/shared/descriptions';
 import { runForEachItem, type ItemOperation, type ItemPolicy } from '../../nodes/InteractlyWorkflowRun/shared/runItems';
 
 const node: INode = { id: 'n', name: 'Interactly', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -92,6 +93,17 @@ describe('runForEachItem', () => {
 		await expect(runForEachItem.call(fakeContext(3, { concurrency: 1 }), operation)).rejects.toMatchObject({
 			message: 'unexpected',
 			context: { itemIndex: 1 },
+		});
+	});
+});
+
+describe('request option defaults', () => {
+	it('are the same in the editor as when an option is not set', () => {
+		const editorDefaults = Object.fromEntries(requestOptions.map((option) => [option.name, option.default]));
+		expect(editorDefaults).toEqual({
+			concurrency: REQUEST_DEFAULTS.concurrency,
+			maxRetries: REQUEST_DEFAULTS.maxRetries,
+			timeout: REQUEST_DEFAULTS.timeoutMs,
 		});
 	});
 });

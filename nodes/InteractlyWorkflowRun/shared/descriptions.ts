@@ -85,6 +85,9 @@ export const outputOption = (values: OutputMode[], defaultValue: OutputMode = 'r
 	options: OUTPUT_CHOICES.filter((choice) => values.includes(choice.value)),
 });
 
+/** The request options' defaults when an option is not set; n8n's linter wants the same values as literals below. */
+export const REQUEST_DEFAULTS = { concurrency: 5, maxRetries: 2, timeoutMs: 60_000 };
+
 /** How requests are sent; the same for every operation. */
 export const requestOptions: INodeProperties[] = [
 	{

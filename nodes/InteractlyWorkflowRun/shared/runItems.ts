@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { REQUEST_DEFAULTS } from './descriptions';
 import { Pacer } from './pacer';
 import type { RequestPolicy } from './transport';
 
@@ -33,7 +34,7 @@ export async function runForEachItem(
 	operation: ItemOperation,
 ): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
-	const concurrency = Math.max(1, Math.floor(this.getNodeParameter('options.concurrency', 0, 5) as number));
+	const concurrency = Math.max(1, Math.floor(this.getNodeParameter('options.concurrency', 0, REQUEST_DEFAULTS.concurrency) as number));
 	const pacer = new Pacer();
 	const outputs: INodeExecutionData[][] = new Array(itemCount);
 	const failures: Array<{ itemIndex: number; error: NodeApiError | NodeOperationError }> = [];
@@ -46,8 +47,8 @@ export async function runForEachItem(
 				const policy: ItemPolicy = {
 					itemIndex,
 					pacer,
-					maxRetries: this.getNodeParameter('options.maxRetries', itemIndex, 2) as number,
-					timeoutMs: this.getNodeParameter('options.timeout', itemIndex, 60_000) as number,
+					maxRetries: this.getNodeParameter('options.maxRetries', itemIndex, REQUEST_DEFAULTS.maxRetries) as number,
+					timeoutMs: this.getNodeParameter('options.timeout', itemIndex, REQUEST_DEFAULTS.timeoutMs) as number,
 				};
 				const results = await operation.call(this, itemIndex, policy);
 				outputs[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));

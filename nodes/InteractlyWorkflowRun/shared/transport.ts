@@ -37,7 +37,6 @@ export interface RequestPolicy {
 	findLandedResult?: () => Promise<unknown>;
 }
 
-export const DEFAULT_POLICY_VALUES = { maxRetries: 2, timeoutMs: 60_000 };
 
 export function interactlyBaseUrl(credentials: Pick<InteractlyCredentials, 'environment' | 'baseUrl'>) {
 	if (credentials.environment === 'qa') return QA_BASE_URL;
