@@ -86,6 +86,19 @@ describe('interactlyRequest', () => {
 		expect(findLandedResult).toHaveBeenCalledTimes(2);
 	});
 
+	it('after asking about a 409 that followed an ambiguous failure, does not ask again before failing', async () => {
+		const { context, sent } = scriptedContext([
+			{ statusCode: 503, body: {}, headers: { 'retry-after': '0' } },
+			{ statusCode: 409, body: { detail: 'A comment with this logical_id already exists' } },
+		]);
+		const findLandedResult = jest.fn().mockResolvedValue(undefined);
+		await expect(interactlyRequest.call(context, post, policy({ findLandedResult }))).rejects.toMatchObject({
+			message: 'A comment with this logical ID already exists on the workflow run',
+		});
+		expect(sent).toHaveLength(2);
+		expect(findLandedResult).toHaveBeenCalledTimes(2);
+	});
+
 	it('fails a 409 on the first attempt without asking: that logical ID was already used', async () => {
 		const { context } = scriptedContext([{ statusCode: 409, body: { detail: 'A comment with this logical_id already exists' } }]);
 		const findLandedResult = jest.fn();

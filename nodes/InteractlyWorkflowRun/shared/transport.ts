@@ -37,7 +37,6 @@ export interface RequestPolicy {
 	findLandedResult?: () => Promise<unknown>;
 }
 
-
 export function interactlyBaseUrl(credentials: Pick<InteractlyCredentials, 'environment' | 'baseUrl'>) {
 	if (credentials.environment === 'qa') return QA_BASE_URL;
 	if (credentials.environment !== 'custom') return PRODUCTION_BASE_URL;
@@ -122,13 +121,14 @@ export async function interactlyRequest(
 		const { failure } = result;
 		if (isRateLimit(failure)) policy.pacer.recordRateLimit(startedAt);
 		// After an attempt that may have landed, a 409 or 404 is most likely that attempt's own effect.
-		const landedBefore = mayAnswerOwnEarlierWrite(failure) ? await landedEarlier() : undefined;
+		const askedAboutRefusal = mayHaveLanded && mayAnswerOwnEarlierWrite(failure);
+		const landedBefore = askedAboutRefusal ? await landedEarlier() : undefined;
 		if (landedBefore !== undefined) return landedBefore;
 		mayHaveLanded ||= mayHaveTakenEffect(failure);
 		const delayMs = retryDelayMs(failure, attempt);
 		if (delayMs === undefined || attempt >= policy.maxRetries) {
-			// Out of attempts: an item whose request did land must not be reported as failed.
-			const landedAnyway = await landedEarlier().catch(() => undefined);
+			// Out of attempts: an item whose request did land must not be reported as failed (unless just asked).
+			const landedAnyway = askedAboutRefusal ? undefined : await landedEarlier().catch(() => undefined);
 			if (landedAnyway !== undefined) return landedAnyway;
 			throw toNodeApiError(this.getNode(), failure, {
 				itemIndex: policy.itemIndex,
